@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { transformSync } from '@lwc/compiler';
 import ts from 'typescript';
 import { lwcBundles, lwcDir, repoRoot } from './lwc-bundles.ts';
@@ -41,11 +42,11 @@ function emitJavaScript(): void {
   }
 }
 
-/** Compiles each deployable file of each bundle the way the platform will. */
-export function compileBundles(bundles: string[]): string[] {
+/** Compiles each deployable file of each bundle (folders of `root`) the way the platform will. */
+export function compileBundles(bundles: string[], root = lwcDir): string[] {
   const errors: string[] = [];
   for (const bundle of bundles) {
-    const dir = join(lwcDir, bundle);
+    const dir = join(root, bundle);
     const files = readdirSync(dir).filter((f) => /\.(js|html|css)$/.test(f));
     if (!files.includes(`${bundle}.js`)) {
       errors.push(`${bundle}: no ${bundle}.js emitted`);
