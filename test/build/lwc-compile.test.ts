@@ -48,8 +48,17 @@ test('decorators rewritten by tsc (legacy experimentalDecorators) fail the check
 test('a template error fails the check', () => {
   const dir = join(work, 'badTemplate');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'badTemplate.js'), "import { LightningElement } from 'lwc';\nexport default class B extends LightningElement {}\n");
-  writeFileSync(join(dir, 'badTemplate.html'), '<template><p lwc:if={a} if:true={b}></p></template>\n');
+  writeFileSync(
+    join(dir, 'badTemplate.js'),
+    "import { LightningElement } from 'lwc';\nexport default class B extends LightningElement {}\n"
+  );
+  writeFileSync(
+    join(dir, 'badTemplate.html'),
+    '<template><p lwc:if={a} if:true={b}></p></template>\n'
+  );
   const errors = compileBundles(['badTemplate'], work);
-  assert.ok(errors.some((e) => e.startsWith('badTemplate/badTemplate.html')), errors.join('\n'));
+  assert.ok(
+    errors.some((e) => e.startsWith('badTemplate/badTemplate.html')),
+    errors.join('\n')
+  );
 });
