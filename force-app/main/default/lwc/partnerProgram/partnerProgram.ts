@@ -1,3 +1,12 @@
-export function hello(name: string): string {
-  return `hello ${name}`;
-}
+export * from './records';
+export * from './dates';
+export * from './rules';
+export * from './rulesSchema';
+export * from './tracks';
+export * from './benefits';
+export * from './money';
+export * from './dealRegistration';
+export * from './incumbency';
+export * from './stageGates';
+export * from './pursuitPlan';
+export * from './conflicts';
