@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { localTopic } from './local.ts';
 
 /** A topic of the CLI (`ppk <topic> <verb>`): it adds its verbs to the program. */
 export interface Topic {
@@ -6,4 +7,4 @@ export interface Topic {
 }
 
 /** Every topic, in the order `ppk --help` lists them. */
-export const topics: Topic[] = [];
+export const topics: Topic[] = [localTopic];
