@@ -222,7 +222,7 @@ function errorText(error: RecordError): string {
   return `${error.statusCode}:${error.message}:${error.fields.length ? `${error.fields.join(',')} ` : ''}--`;
 }
 
-/** Checks the CSV header like Salesforce: every column a field or `Relationship__r.ExternalId__c`. */
+/** Checks the CSV header like Salesforce: every column a field or `<relationship>__r.<external id field>`. */
 function checkColumns(org: OrgRuntime, job: IngestJob, columns: string[]) {
   if (job.operation === 'delete' || job.operation === 'hardDelete') {
     if (columns.length !== 1 || columns[0].toLowerCase() !== 'id') {
