@@ -10,6 +10,7 @@ export default tseslint.config(
       'force-app/main/default/staticresources/**',
       'preview/dist/**',
       '.local-org/**',
+      '.sf-cli/**',
       'test-results/**'
     ]
   },

@@ -1,30 +1,55 @@
 /**
  * `npm test`: every check a change must pass, in order, each step named, with a closing
  * summary line. Stops at the first failing step so the cause is the last thing printed.
+ * `node scripts/build/run-tests.ts jest browser` runs only the steps whose names start so.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './lwc-bundles.ts';
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
 
 interface Step {
   name: string;
   command: string[];
   /** Reads the passed/failed test counts a step reports, if it runs tests. */
-  counts?: (output: string, resultFile: string) => { passed: number; failed: number };
+  counts?: (output: string, resultFile: string) => Counts;
 }
 
 // Each tool's own JS entry, run on this Node (some packages ship bins without the x bit).
 const tool = (entry: string) => [process.execPath, join(repoRoot, 'node_modules', entry)];
-const only = process.argv.slice(2);
+const tsc = (project: string) => [...tool('typescript/bin/tsc'), '-p', project];
+
+/** Node test files: the browser journeys run as their own step, one file at a time. */
+const nodeTestFiles = (browser: boolean) =>
+  globSync('test/**/*.test.ts', { cwd: repoRoot })
+    .filter((file) => file.startsWith('test/preview/') === browser)
+    .sort();
+
+const nodeTestCounts = (output: string): Counts => {
+  const number = (label: string) => Number(new RegExp(`ℹ ${label} (\\d+)`).exec(output)?.[1] ?? 0);
+  return { passed: number('pass'), failed: number('fail') + number('cancelled') };
+};
+
+const nodeTests = (browser: boolean) => [
+  process.execPath,
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  ...(browser ? ['--test-concurrency=1'] : []),
+  ...nodeTestFiles(browser)
+];
 
 const steps: Step[] = [
-  { name: 'typecheck', command: [...tool('typescript/bin/tsc'), '-p', 'tsconfig.json'] },
-  {
-    name: 'typecheck lwc',
-    command: [...tool('typescript/bin/tsc'), '-p', 'force-app/main/default/lwc/tsconfig.test.json']
-  },
+  { name: 'typecheck', command: tsc('tsconfig.json') },
+  { name: 'typecheck lwc', command: tsc('force-app/main/default/lwc/tsconfig.test.json') },
+  { name: 'typecheck preview', command: tsc('preview/tsconfig.json') },
   { name: 'lint', command: [...tool('eslint/bin/eslint.js'), '.'] },
   {
     name: 'format',
@@ -43,23 +68,38 @@ const steps: Step[] = [
     }
   },
   {
-    name: 'node tests (metadata, CLI, local org)',
-    command: [
-      process.execPath,
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      'test/**/*.test.ts'
-    ],
-    counts: (output) => {
-      const number = (label: string) =>
-        Number(new RegExp(`ℹ ${label} (\\d+)`).exec(output)?.[1] ?? 0);
-      return { passed: number('pass'), failed: number('fail') };
-    }
+    name: 'node tests (metadata, CLI, local org, sync, matching)',
+    command: nodeTests(false),
+    counts: nodeTestCounts
+  },
+  {
+    name: 'browser journeys (preview in Chromium)',
+    command: nodeTests(true),
+    counts: nodeTestCounts
   }
 ];
 
+/** Runs a command, streaming its output live and keeping a copy for the counts. */
+function run(command: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0], command.slice(1), {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
+    const chunks: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk.toString());
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      chunks.push(chunk.toString());
+      process.stderr.write(chunk);
+    });
+    child.on('close', (status) => resolve({ status, output: chunks.join('') }));
+  });
+}
+
+const only = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'ppk-test-'));
 let passed = 0;
 let failed = 0;
@@ -71,17 +111,10 @@ for (const step of steps) {
   const command = step.command.map((part) => part.replace('RESULT', resultFile));
   const t0 = Date.now();
   process.stdout.write(`\n▶ ${step.name}\n`);
-  const run = spawnSync(command[0], command.slice(1), {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024
-  });
-  process.stdout.write(run.stdout ?? '');
-  process.stderr.write(run.stderr ?? '');
+  const result = await run(command);
   if (step.counts) {
     try {
-      const c = step.counts(`${run.stdout}\n${run.stderr}`, resultFile);
+      const c = step.counts(result.output, resultFile);
       passed += c.passed;
       failed += c.failed;
     } catch {
@@ -89,10 +122,8 @@ for (const step of steps) {
     }
   }
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-  if (run.status !== 0) {
-    process.stdout.write(
-      `✖ ${step.name} failed (exit ${run.status ?? run.signal}) after ${seconds}s\n`
-    );
+  if (result.status !== 0) {
+    process.stdout.write(`✖ ${step.name} failed (exit ${result.status}) after ${seconds}s\n`);
     exitCode = 1;
     break;
   }
