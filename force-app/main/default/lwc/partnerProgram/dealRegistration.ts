@@ -9,9 +9,11 @@ import {
   REGISTRATION_STATUSES,
   picklistValue,
   type DealRegistration,
+  type Opportunity,
   type RegistrationStatus
 } from './records';
 import type { ProgramRules } from './rules';
+import { isOpenOpportunity } from './stageGates';
 
 export type TransitionResult =
   { ok: true; from: RegistrationStatus; to: RegistrationStatus } | { ok: false; reason: string };
@@ -92,6 +94,51 @@ export function daysToExpiry(
   if (registration.Status__c !== 'Approved') return null;
   const expiresOn = registrationExpiresOn(registration, rules);
   return expiresOn === null ? null : daysBetween(asOf, expiresOn);
+}
+
+export type ExpiryDecision =
+  /** Past its last valid day: the registration becomes Expired. */
+  | {
+      kind: 'expire';
+      expiresOn: string;
+      /** The open opportunity's link to the registration falls with it; closed deals keep their history. */
+      opportunityFields: { Registered_Deal__c: null } | null;
+    }
+  /** Still valid, but within the warning window: the partner and CAM should act (extend or close). */
+  | { kind: 'warn'; expiresOn: string; daysLeft: number }
+  | { kind: 'valid'; expiresOn: string | null; daysLeft: number | null };
+
+/**
+ * What the expiry run does with an approved registration on `asOf` (DESIGN: registrations expire
+ * 90 days after approval, warned `expiryWarningDays` before). The opportunity that points at an
+ * expired registration loses the link, so its next queued registration can be reconsidered.
+ */
+export function registrationExpiry(
+  registration: DealRegistration,
+  opportunity: Opportunity | null,
+  asOf: string,
+  rules: ProgramRules
+): ExpiryDecision {
+  const expiresOn = registrationExpiresOn(registration, rules);
+  if (registration.Status__c === 'Approved' && expiresOn !== null && asOf > expiresOn) {
+    const linked =
+      opportunity !== null &&
+      opportunity.Registered_Deal__c === registration.Id &&
+      isOpenOpportunity(opportunity, rules);
+    return {
+      kind: 'expire',
+      expiresOn,
+      opportunityFields: linked ? { Registered_Deal__c: null } : null
+    };
+  }
+  const daysLeft = daysToExpiry(registration, asOf, rules);
+  if (
+    expiresOn !== null &&
+    daysLeft !== null &&
+    daysLeft <= rules.dealRegistration.expiryWarningDays
+  )
+    return { kind: 'warn', expiresOn, daysLeft };
+  return { kind: 'valid', expiresOn, daysLeft };
 }
 
 export type ExtensionResult =

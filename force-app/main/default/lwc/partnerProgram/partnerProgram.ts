@@ -10,3 +10,4 @@ export * from './incumbency';
 export * from './stageGates';
 export * from './pursuitPlan';
 export * from './conflicts';
+export * from './matchCustomer';

@@ -4,11 +4,12 @@ import {
   expiryDate,
   extend,
   isExpired,
+  registrationExpiry,
   registrationQueue,
   registrationQueues
 } from '../dealRegistration';
 import { addDays } from '../dates';
-import { AS_OF, registration, rules } from './programFixtures';
+import { AS_OF, opportunity, registration, rules } from './programFixtures';
 
 // The deal registration lifecycle is DESIGN.md's program rule ("Deal registration"); the seeds
 // only say to respect approved registrations (seed 001:144) and build a plan for new ones (001:146).
@@ -192,5 +193,66 @@ describe('one approved partner-sourced registration per opportunity; the others 
   it('a blank engagement competes as Partner Sourced', () => {
     const blank = registration({ Id: 'r-blank', Engagement__c: null });
     expect(registrationQueue('006O00000000001', [blank], AS_OF, rules).nextUp?.Id).toBe('r-blank');
+  });
+});
+
+// The expiry run (`ppk deal-regs expire`): DESIGN.md "Deal registration: expires 90 days after
+// approval"; the rules file's expiryWarningDays (14) sets the warning window.
+describe('the expiry run: expire, warn, or leave alone', () => {
+  const approved = (daysAgo: number, fields = {}) =>
+    registration({ Status__c: 'Approved', Approved_On__c: addDays(AS_OF, -daysAgo), ...fields });
+
+  it('expires a registration past its last valid day and unlinks its open opportunity', () => {
+    const reg = approved(91);
+    const opp = opportunity({
+      Registered_Deal__c: reg.Id,
+      StageName: 'Qualification',
+      IsClosed: false
+    });
+    expect(registrationExpiry(reg, opp, AS_OF, rules)).toEqual({
+      kind: 'expire',
+      expiresOn: addDays(AS_OF, -1),
+      opportunityFields: { Registered_Deal__c: null }
+    });
+  });
+
+  it('keeps the link on a closed opportunity (its history) and on one pointing elsewhere', () => {
+    const reg = approved(120);
+    const closed = opportunity({
+      Registered_Deal__c: reg.Id,
+      StageName: 'Closed Won',
+      IsClosed: true
+    });
+    const elsewhere = opportunity({ Registered_Deal__c: 'a0Qother00000000AA', IsClosed: false });
+    expect(registrationExpiry(reg, closed, AS_OF, rules)).toMatchObject({
+      kind: 'expire',
+      opportunityFields: null
+    });
+    expect(registrationExpiry(reg, elsewhere, AS_OF, rules)).toMatchObject({
+      kind: 'expire',
+      opportunityFields: null
+    });
+    expect(registrationExpiry(reg, null, AS_OF, rules)).toMatchObject({
+      kind: 'expire',
+      opportunityFields: null
+    });
+  });
+
+  it.each([
+    ['on its last valid day', 90, 'warn', 0],
+    ['14 days before (the window edge)', 76, 'warn', 14],
+    ['15 days before', 75, 'valid', 15]
+  ])('warns %s', (_name, daysAgo, kind, daysLeft) => {
+    expect(registrationExpiry(approved(daysAgo), null, AS_OF, rules)).toMatchObject({
+      kind,
+      daysLeft
+    });
+  });
+
+  it('leaves anything not approved alone', () => {
+    for (const status of ['Submitted', 'Denied', 'Returned', 'Expired']) {
+      const reg = registration({ Status__c: status, Approved_On__c: addDays(AS_OF, -200) });
+      expect(registrationExpiry(reg, null, AS_OF, rules).kind).toBe('valid');
+    }
   });
 });
