@@ -320,12 +320,13 @@ export default class JointPursuitPlan extends LightningElement {
     const draft = buildPursuitPlan(template, opportunity, null, today());
     this.busy = true;
     this.saveError = null;
+    let planId: string | undefined;
     try {
       const plan = await createRecord({
         apiName: objectName(PLAN_OBJECT),
         fields: { ...draft.plan, Name: template.name.slice(0, NAME_LENGTH) }
       });
-      this.createdPlanId = plan.id;
+      planId = plan.id;
       await Promise.all(
         draft.milestones.map((milestone) =>
           createRecord({
@@ -339,6 +340,9 @@ export default class JointPursuitPlan extends LightningElement {
       this.saveError = error;
       this.toast(CREATE_FAILED, reduceErrors(error).join(' '), 'error');
     } finally {
+      // Shown only once its milestones exist, so the milestone list is fetched complete (LDS does
+      // not refresh a related list after createRecord); a plan whose milestones failed still shows.
+      if (planId) this.createdPlanId = planId;
       this.busy = false;
     }
   }
