@@ -21,6 +21,7 @@ import {
   GENERIC_WORDS,
   accountNames,
   acronymsOf,
+  canonicalWords,
   knownCanonicalName,
   nameVariants,
   type NameProfile,
@@ -42,6 +43,18 @@ export interface MatchableRegistration {
 }
 
 export type CustomerMatchingContext = DomainContext;
+
+export interface CustomerMatcherOptions {
+  /**
+   * Use the curated list of renames and well-known alternative names (`Facebook` → Meta).
+   * Default true; false measures what the general rules reach without curated knowledge.
+   */
+  readonly knownNames?: boolean;
+}
+
+/** The current name a well-known former or alternative name stands for, or null. */
+type KnownName = (compact: string) => string | null;
+const noKnownNames: KnownName = () => null;
 
 export interface CustomerMatchCandidate {
   readonly accountId: string;
@@ -78,11 +91,19 @@ interface PreparedAccount {
 
 interface NameRelation {
   score: number;
-  kind: 'same' | 'known' | 'words' | 'typo' | 'acronym' | 'leading';
+  kind: 'same' | 'known' | 'words' | 'typo' | 'acronym' | 'leading' | 'descriptor';
   /** Registration words the account name lacks (a unit, a brand, or another company). */
   extras: string[];
   /** Short acronym (2–3 letters): needs the country or domain to agree. */
   shortAcronym: boolean;
+  /**
+   * What else must agree: `domain` (the account's own domain or country site) for an
+   * abbreviation (`AmEx`); `domain-or-country` (or the same country with no sister organisation
+   * sharing the name) when descriptor words are left off (`Abbott` for `Abbott Laboratories`).
+   */
+  corroboration?: 'domain' | 'domain-or-country';
+  /** The one leading word the account lacks is a nationality (`American Honda Motor`). */
+  leadingNationality?: boolean;
 }
 
 const QUALIFIER_REST = new Set(
@@ -119,14 +140,42 @@ function joinCompounds(words: readonly string[], other: readonly string[]): read
   return result;
 }
 
+/** Nationality words that, leading a name, mark a country unit (`American Honda`). */
+const NATIONALITIES = new Set(
+  (
+    'american british dutch german french japanese chinese canadian australian swiss italian ' +
+    'spanish mexican brazilian indian korean swedish danish norwegian finnish belgian austrian ' +
+    'irish'
+  ).split(' ')
+);
+
+/**
+ * Whether `short` is made of leading letters of each of `words` in order (`amex` = American
+ * Express, `melco` = Mitsubishi Electric Co.), every word used, a final `co` allowed.
+ */
+function abbreviates(short: string, words: readonly string[], from = 0): boolean {
+  if (from === words.length) return short === '' || short === 'co';
+  const word = words[from];
+  for (let take = Math.min(short.length, word.length); take >= 1; take--) {
+    if (word.startsWith(short.slice(0, take)) && abbreviates(short.slice(take), words, from + 1))
+      return true;
+  }
+  return false;
+}
+
 /** How the registration's name relates to one name of an account, or null when it does not. */
-function relateNames(reg: NameProfile, acc: NameProfile, accountName: string): NameRelation | null {
+function relateNames(
+  reg: NameProfile,
+  acc: NameProfile,
+  accountName: string,
+  known: KnownName
+): NameRelation | null {
   if (!reg.core.length || !acc.core.length) return null;
   const plain = { extras: [], shortAcronym: false };
   if (reg.compact === acc.compact || reg.compactWithWeak === acc.compactWithWeak)
     return { score: 1, kind: 'same', ...plain };
-  const regCanonical = knownCanonicalName(reg.compact) ?? reg.compact;
-  const accCanonical = knownCanonicalName(acc.compact) ?? acc.compact;
+  const regCanonical = known(reg.compact) ?? reg.compact;
+  const accCanonical = known(acc.compact) ?? acc.compact;
   if (regCanonical === accCanonical) return { score: 0.95, kind: 'known', ...plain };
 
   const regWords = joinCompounds(reg.core, acc.core);
@@ -168,7 +217,12 @@ function relateNames(reg: NameProfile, acc: NameProfile, accountName: string): N
     if (!accMissing.length) {
       const leading = regUsed.indexOf(true);
       if (distinctive && regExtra.length === 1 && leading === 1 && regUsed.slice(1).every(Boolean))
-        return { score: base - 0.13, kind: 'leading', ...plain };
+        return {
+          score: base - 0.13,
+          kind: 'leading',
+          ...plain,
+          leadingNationality: NATIONALITIES.has(reg.core[0])
+        };
       return {
         score: base - 0.02,
         kind: typos ? 'typo' : 'words',
@@ -181,6 +235,27 @@ function relateNames(reg: NameProfile, acc: NameProfile, accountName: string): N
       if (firstUsed > 0 && firstUsed <= 2 && accUsed.slice(firstUsed).every(Boolean))
         return { score: base - 0.06, kind: 'leading', ...plain };
     }
+    // `Abbott (Diagnostics)` for `Abbott Laboratories`, `Teva Pharmaceuticals` for `Teva
+    // Pharmaceutical Industries`: the account's trailing descriptor words left off, any unit
+    // word added is a business-unit word.
+    const matchedCount = accUsed.lastIndexOf(true) + 1;
+    if (
+      distinctive &&
+      matchedLength >= 4 &&
+      inOrder &&
+      accUsed[0] &&
+      accUsed.slice(0, matchedCount).every(Boolean) &&
+      accMissing.every((w) => DESCRIPTOR_WORDS.has(w)) &&
+      regExtra.every((w) => DIVISION_WORDS.has(w))
+    )
+      return {
+        score: base - 0.06,
+        kind: 'descriptor',
+        extras: regExtra,
+        shortAcronym: false,
+        // `Orbis Software` vs `Orbis Systems`: one descriptor for another may be a namesake.
+        corroboration: regExtra.length ? 'domain' : 'domain-or-country'
+      };
   }
 
   if (reg.compact.length >= 2 && reg.compact.length <= 8 && reg.core.length === 1) {
@@ -190,8 +265,25 @@ function relateNames(reg: NameProfile, acc: NameProfile, accountName: string): N
       return { score: short ? 0.9 : 0.93, kind: 'acronym', extras: [], shortAcronym: short };
     }
   }
-  if (reg.core.length >= 3 && reg.core.map((w) => w[0]).join('') === acc.compact)
+  if (
+    reg.core.length === 1 &&
+    reg.compact.length >= 4 &&
+    acc.core.length >= 2 &&
+    abbreviates(reg.compact, acc.core)
+  )
+    return {
+      score: 0.92,
+      kind: 'acronym',
+      extras: [],
+      shortAcronym: false,
+      corroboration: 'domain'
+    };
+  const initials = reg.core.map((w) => w[0]).join('');
+  if (reg.core.length >= 3 && initials === acc.compact)
     return { score: 0.92, kind: 'acronym', ...plain };
+  // `Korea Telecom` → `KT Corporation`: a two-letter name needs the country or domain too.
+  if (reg.core.length === 2 && acc.core.length === 1 && initials === acc.compact)
+    return { score: 0.9, kind: 'acronym', extras: [], shortAcronym: true };
   if (reg.compact.length >= 7 && acc.compact.length >= 7) {
     const allowed = Math.min(reg.compact.length, acc.compact.length) >= 12 ? 2 : 1;
     if (editDistance(reg.compact, acc.compact, allowed) <= allowed)
@@ -199,6 +291,14 @@ function relateNames(reg: NameProfile, acc: NameProfile, accountName: string): N
   }
   return null;
 }
+
+/** Words that describe what an organisation does, often left off its name. */
+const DESCRIPTOR_WORDS = new Set([
+  ...DIVISION_WORDS,
+  ...'laboratories industries technologies software enterprises products company corporation'
+    .split(' ')
+    .flatMap((word) => canonicalWords(word))
+]);
 
 type DomainEvidence =
   'same' | 'shared' | 'country-site' | 'related' | 'elsewhere' | 'conflict' | 'none';
@@ -215,8 +315,10 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 /** Builds a matcher over the CRM's customer accounts (indexes them once). */
 export function createCustomerMatcher(
   accounts: readonly MatchableAccount[],
-  context: CustomerMatchingContext
+  context: CustomerMatchingContext,
+  options: CustomerMatcherOptions = {}
 ): CustomerMatcher {
+  const known: KnownName = options.knownNames === false ? noKnownNames : knownCanonicalName;
   // Name profiles are rebuilt for the few candidates of a registration instead of being kept
   // for every account: a million retained profiles cost more memory and GC than rebuilding.
   const profileCache = new Map<number, PreparedAccount>();
@@ -248,7 +350,7 @@ export function createCustomerMatcher(
       for (const word of variant.core) words.add(word, index);
       compacts.add(variant.compact, index);
       if (variant.compactWithWeak !== variant.compact) compacts.add(variant.compactWithWeak, index);
-      const canonical = knownCanonicalName(variant.compact);
+      const canonical = known(variant.compact);
       if (canonical) compacts.add(canonical, index);
     }
     for (const acronym of accountAcronyms) acronyms.add(acronym, index);
@@ -287,8 +389,8 @@ export function createCustomerMatcher(
         const other = preparedOf(h);
         const otherName = other.names.variants[0];
         return (
-          !relateNames(otherName, firstName, first.account.name) &&
-          !relateNames(firstName, otherName, other.account.name)
+          !relateNames(otherName, firstName, first.account.name, known) &&
+          !relateNames(firstName, otherName, other.account.name, known)
         );
       });
       sharedCache.set(registrable, shared);
@@ -322,10 +424,10 @@ export function createCustomerMatcher(
       if (!profile.core.length) continue;
       addAll(compacts.get(profile.compact));
       addAll(compacts.get(profile.compactWithWeak));
-      const canonical = knownCanonicalName(profile.compact);
+      const canonical = known(profile.compact);
       if (canonical) addAll(compacts.get(canonical));
       if (profile.compact.length <= 10) addAll(acronyms.get(profile.compact));
-      if (profile.core.length >= 3) addAll(compacts.get(profile.core.map((w) => w[0]).join('')));
+      if (profile.core.length >= 2) addAll(compacts.get(profile.core.map((w) => w[0]).join('')));
       // Name words, rarest first. A common word alone brings too many accounts: it counts
       // only beside a rarer word, or when it is rare enough itself.
       const wordKeys = profile.core
@@ -409,7 +511,7 @@ export function createCustomerMatcher(
       null;
     target.names.variants.forEach((accVariant, v) => {
       for (const regVariant of variants) {
-        const relation = relateNames(regVariant, accVariant, accountName);
+        const relation = relateNames(regVariant, accVariant, accountName, known);
         if (!relation) continue;
         if (v > 0) relation.score -= 0.02;
         if (!best || relation.score > best.relation.score)
@@ -476,6 +578,23 @@ export function createCustomerMatcher(
       }
       const domainAgrees = domain === 'same' || domain === 'country-site' || domain === 'related';
       if (relation.shortAcronym && !domainAgrees && !(regCountry && regCountry === target.country))
+        return null;
+      // A `related` domain (`hermesworld.com` for `hermes.com`) is too weak for these.
+      const ownDomain = domain === 'same' || domain === 'country-site';
+      if (relation.leadingNationality && ownDomain) {
+        value += 0.11;
+        evidence.push(`leading '${regVariant.core[0]}' read as the account's country unit`);
+      }
+      if (
+        relation.corroboration &&
+        !ownDomain &&
+        !(
+          relation.corroboration === 'domain-or-country' &&
+          regCountry &&
+          regCountry === target.country &&
+          !hasSisters(target)
+        )
+      )
         return null;
       if (typed && !typed.freeMail) {
         if (domain === 'same') {
@@ -549,10 +668,14 @@ export function createCustomerMatcher(
       return true;
     const an = a.names.variants[0];
     const bn = b.names.variants[0];
+    // `Petróleo Brasileiro S.A. - Petrobras` and `Petrobras`: one record names the other.
+    const namesOther = (x: PreparedAccount, main: NameProfile) =>
+      x.names.variants.some((variant) => variant.compact === main.compact);
     const sameName =
       (an.compact === bn.compact ||
-        (knownCanonicalName(an.compact) ?? an.compact) ===
-          (knownCanonicalName(bn.compact) ?? bn.compact)) &&
+        (known(an.compact) ?? an.compact) === (known(bn.compact) ?? bn.compact) ||
+        namesOther(a, bn) ||
+        namesOther(b, an)) &&
       an.countryQualifiers.join() === bn.countryQualifiers.join();
     return sameName && (!a.country || !b.country || a.country === b.country);
   }

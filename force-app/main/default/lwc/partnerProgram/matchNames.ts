@@ -85,7 +85,6 @@ const SCRIPT_GLOSSARY: ReadonlyArray<readonly [string, string]> = (
     ['台積電', 'tsmc'],
     ['台积电', 'tsmc'],
     ['鴻海', 'hon hai'],
-    ['台達', 'delta'],
     ['华为', 'huawei'],
     ['華為', 'huawei'],
     ['腾讯', 'tencent'],
@@ -196,7 +195,7 @@ const LEGAL_FORMS = new Set(
     'lllp pc gmbh mbh ag se sa sas sasu sarl srl srls spa sapa nv bv vof ab publ asa as aps ' +
     'oyj oy hf ehf kk gk yk pte pty pvt private bhd berhad sdn tbk pt pcl sab cv ltda eireli ' +
     'kgaa kg ohg ev eg gbr secs sca scs scrl sprl bvba cvba dd doo ao oao ooo pao zao jsc ojsc ' +
-    'sro spol zrt nyrt kft sl slu sau sae saa saic sacifi cia ca spzoo sp zoo akciova ' +
+    'sro spol zrt nyrt kft sl slu sau sae saa saic sacifi cia ca compagnie companhia compania compagnia spzoo sp zoo akciova ' +
     'aktiengesellschaft gesellschaft aktiebolag aktiebolaget aktieselskab osakeyhtio ' +
     'kabushiki kaisha yugen godo sociedad anonima sociedade anonima societe anonyme ' +
     'naamloze vennootschap besloten limitada incorporada ltee ltd lda unipessoal'
@@ -281,11 +280,46 @@ const SYNONYMS: Record<string, string> = {
   assurance: 'insurance',
   assurances: 'insurance',
   seguros: 'insurance',
+  seguradora: 'insurance',
+  aseguradora: 'insurance',
   assicurazioni: 'insurance',
+  forsikring: 'insurance',
+  forsakring: 'insurance',
+  verzekeringen: 'insurance',
   banco: 'bank',
   banque: 'bank',
   banca: 'bank',
   bankhaus: 'bank',
+  ministerio: 'ministry',
+  ministere: 'ministry',
+  ministerium: 'ministry',
+  ministero: 'ministry',
+  nacional: 'national',
+  nazionale: 'national',
+  nationale: 'national',
+  petroleo: 'petroleum',
+  petroleos: 'petroleum',
+  petrolio: 'petroleum',
+  energia: 'energy',
+  energie: 'energy',
+  elektrizitat: 'electric',
+  elektrisk: 'electric',
+  aeropuerto: 'airport',
+  aeroporto: 'airport',
+  aeroport: 'airport',
+  flughafen: 'airport',
+  gobierno: 'government',
+  governo: 'government',
+  gouvernement: 'government',
+  regierung: 'government',
+  // Portuguese and Spanish spellings of one word (`Mercado Livre` = `MercadoLibre`).
+  livre: 'libre',
+  telefon: 'telephone',
+  telefono: 'telephone',
+  telefone: 'telephone',
+  telephonique: 'telephone',
+  // Swedish `telephone company`, the legal name of several telecoms (`... LM Ericsson`).
+  telefonaktiebolaget: 'telephone',
   telekom: 'telecom',
   telecommunications: 'telecom',
   telecommunication: 'telecom',
@@ -630,88 +664,58 @@ function acronymsOfWords(folded: readonly string[], minLength = 2): string[] {
 }
 
 /**
- * Renames and well-known alternative names (public knowledge, many more companies than any one
- * data set): each line lists names of one organisation, the current name first.
+ * Renames and famous alternative names an operations person knows without looking anything up
+ * (press-covered renames, household brand names, stock-ticker-style acronyms): each line lists
+ * names of one organisation, the current name first. Translations, romanisations, acronyms of the
+ * name's own words and descriptor words left off are general rules elsewhere, not entries here.
  */
 const KNOWN_NAMES = `
-meta platforms|facebook|facebook inc
+meta platforms|facebook
 apple|apple computer
-shell|royal dutch shell|shell oil|shell transport and trading
-3m|minnesota mining and manufacturing|minnesota mining manufacturing
-latam airlines|lan airlines|lan chile|tam airlines
-orlen|pkn orlen|polski koncern naftowy orlen
+shell|royal dutch shell|shell transport and trading
+3m|minnesota mining and manufacturing
+accenture|andersen consulting
+altria|philip morris companies
 totalenergies|total|total fina elf|totalfinaelf
 rtx|raytheon technologies|united technologies
 bhp|bhp billiton|broken hill proprietary
-infosys|infosys technologies
-sony group|sony|sony corporation
-vale|cia vale do rio doce|companhia vale do rio doce|cvrd
-posco|pohang iron and steel|pohang iron steel|posco holdings
-kt|korea telecom
-hp|hewlett packard|hewlett packard company
-voestalpine|voest alpine
-eni|ente nazionale idrocarburi
-microsoft|msft
-mitsubishi electric|melco|mitsubishi denki
-mitsubishi ufj financial|mufg
-honda motor|honda giken kogyo|honda
-dassault systemes|3ds|3ds systemes
-merck|msd|merck sharp and dohme|merck sharp dohme
-saudi arabian oil|saudi aramco|aramco
-malayan banking|maybank
-singapore telecommunications|singtel
-zurich insurance|zurich versicherung|zurich financial services|zuerich versicherung
-telefonaktiebolaget lm ericsson|ericsson|lm ericsson|lm ericsson telephone
-unity technologies|unity software|unity
-mercadolibre|mercado livre|mercado libre
-pennsylvania state university|penn state|penn state university
-abbott laboratories|abbott|abbott labs
-deere|john deere|deere and company
-yamada|yamada denki|yamada holdings
-bt|british telecommunications|british telecom|bt group
-hm revenue and customs|hmrc|his majestys revenue and customs|her majestys revenue and customs
-us department of veterans affairs|va
-national aeronautics and space administration|nasa
-alstom|gec alsthom
-accenture|andersen consulting
-altria|philip morris companies
-aviva|cgnu
-centrica|british gas
-diageo|grand metropolitan
-glaxosmithkline|gsk|glaxo wellcome
-gsk|glaxosmithkline
-novartis|ciba geigy
-stellantis|fiat chrysler|fca|peugeot psa
-mercedes benz|daimler|daimler chrysler|daimlerchrysler
+vale|companhia vale do rio doce|cia vale do rio doce|cvrd
+posco|pohang iron and steel
+latam airlines|lan airlines|lan chile
+stellantis|fiat chrysler|fca
+mercedes benz|daimler|daimlerchrysler
 verizon|bell atlantic
 att|at and t|american telephone and telegraph|sbc communications
 paramount global|viacomcbs
-warner bros discovery|warnermedia
-kyndryl|ibm infrastructure services
+hp|hewlett packard|hewlett packard company
+bt|british telecom|british telecommunications
+glaxosmithkline|gsk|glaxo wellcome
+merck|msd|merck sharp and dohme
+saudi arabian oil|saudi aramco|aramco
+zurich insurance|zurich financial services
+hm revenue and customs|hmrc|his majestys revenue and customs|her majestys revenue and customs
+us department of veterans affairs|va
 international business machines|ibm|big blue
+microsoft|msft
 general electric|ge
-procter and gamble|p and g|pg
+procter and gamble|p and g
 johnson and johnson|j and j|jnj
 bayerische motoren werke|bmw
 volkswagen|vw
-deutsche bank|db
 american international group|aig
 american express|amex
 hewlett packard enterprise|hpe
-anheuser busch inbev|ab inbev|abi
-turk hava yollari|turkish airlines|thy
-sociedade beneficente israelita brasileira albert einstein|hospital israelita albert einstein|albert einstein hospital
-nippon telegraph and telephone|ntt
-tata consultancy services|tcs
-hcl technologies|hcltech|hcl
+anheuser busch inbev|ab inbev
+turk hava yollari|turkish airlines
 larsen and toubro|l and t
 petroleo brasileiro|petrobras
 petroleos mexicanos|pemex
 china petroleum and chemical|sinopec
-industrial and commercial bank of china|icbc
 taiwan semiconductor manufacturing|tsmc
-hon hai precision industry|foxconn|hon hai
-samsung electronics|samsung
+hon hai precision industry|foxconn
+malayan banking|maybank
+singapore telecommunications|singtel
+deere|john deere
 ups|united parcel service
 fedex|federal express
 kfc|kentucky fried chicken

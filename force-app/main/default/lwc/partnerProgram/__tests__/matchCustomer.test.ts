@@ -63,6 +63,14 @@ const corvid = account('Corvid Holdings Group Inc.', 'corvid.com', 'United State
 const loomis = account('Loomis Studio LLC', 'loomis.app', 'United States');
 const ashford = account('City of Ashford', 'ashford.gov.uk', 'United Kingdom');
 const mirai = account('Mirai Shoten Kabushiki Kaisha', 'mirai-shoten.co.jp', 'JP');
+const orbisInsurance = account('Orbis Insurance Company', 'orbis-insurance.ch', 'Switzerland');
+const qx = account('QX Corporation', 'qx.co.kr', 'Korea, Republic of');
+const zephyrine = account('Zephyrine Laboratories Inc.', 'zephyrine.com', 'United States');
+const amberley = account('Amberley Exports Ltd', 'https://amberleyexports.co.uk', 'UK');
+const vepa = account('Vereinigte Papierwerke AG - Vepa', 'https://www.vepa.de', 'Germany');
+const vepaShort = account('Vepa', '', 'Germany');
+// A real, famous rename: the curated known-names list is about public knowledge.
+const meta = account('Meta Platforms, Inc.', 'https://www.meta.com', 'United States');
 
 const matcher = createCustomerMatcher(
   [
@@ -86,7 +94,14 @@ const matcher = createCustomerMatcher(
     corvid,
     loomis,
     ashford,
-    mirai
+    mirai,
+    orbisInsurance,
+    qx,
+    zephyrine,
+    amberley,
+    vepa,
+    vepaShort,
+    meta
   ],
   context
 );
@@ -230,5 +245,58 @@ describe('customer matching: CRM records', () => {
     const result = match('Entirely Unknown Widgets', '', 'US');
     expect(result.kind).toBe('none');
     expect(result.evidence.length).toBeGreaterThan(0);
+  });
+});
+
+describe('customer matching: general rules for names written differently', () => {
+  it.each([['Orbis Seguradora'], ['Orbis Forsikring'], ['Orbis Versicherung AG']])(
+    'translates common company words: %s',
+    (name) => {
+      expect(matchedId(match(name, '', 'CH'))).toBe(orbisInsurance.id);
+    }
+  );
+
+  it('reads a two-word name as the initials an account is named by when the country agrees', () => {
+    expect(matchedId(match('Quillon Xenon', '', 'South Korea'))).toBe(qx.id);
+    expect(match('Quillon Xenon').kind).toBe('none');
+  });
+
+  it('accepts trailing descriptor words left off only with the domain or country', () => {
+    expect(matchedId(match('Zephyrine', 'buyer@zephyrine.com'))).toBe(zephyrine.id);
+    expect(matchedId(match('Zephyrine Inc', '', 'USA'))).toBe(zephyrine.id);
+    expect(match('Zephyrine', '', 'Germany').kind).toBe('none');
+  });
+
+  it("reads an abbreviation of the account's words only with its own domain", () => {
+    expect(matchedId(match('Ambex', 'amberleyexports.co.uk', 'UK'))).toBe(amberley.id);
+    expect(match('Ambex', '', 'UK').kind).toBe('none');
+  });
+
+  it("reads a leading nationality as a country unit when the domain is the account's", () => {
+    expect(matchedId(match('American Vantor Heavy Industries', 'vantorhi.com', 'US'))).toBe(
+      vantor.id
+    );
+    expect(match('American Vantor Heavy Industries', '', 'US').kind).toBe('none');
+  });
+
+  it('treats a record that names the other as the same organisation, not a tie', () => {
+    expect([vepa.id, vepaShort.id]).toContain(matchedId(match('Vepa', 'vepa.de', 'DE')));
+  });
+});
+
+describe('customer matching: the curated known-names list is an option', () => {
+  const withoutList = createCustomerMatcher([meta, quillfeather], context, { knownNames: false });
+
+  it('matches a famous former name with the list and abstains without it', () => {
+    expect(matchedId(match('Facebook', '', 'US'))).toBe(meta.id);
+    expect(withoutList.match({ customerName: 'Facebook', customerCountry: 'US' }).kind).toBe(
+      'none'
+    );
+  });
+
+  it('keeps the general rules without the list', () => {
+    expect(
+      matchedId(withoutList.match({ customerName: 'Meta Platforms', customerCountry: 'US' }))
+    ).toBe(meta.id);
   });
 });

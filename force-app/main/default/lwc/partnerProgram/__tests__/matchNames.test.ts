@@ -55,6 +55,14 @@ describe('name profiles', () => {
     );
   });
 
+  it('translates common company words of other languages', () => {
+    expect(profileName('Vento Livre').compact).toBe(profileName('Vento Libre').compact);
+    expect(profileName('Ministerio de Orbis').compact).toBe(
+      profileName('Ministry of Orbis').compact
+    );
+    expect(profileName('Orbis Seguradora').compact).toBe(profileName('Orbis Insurance').compact);
+  });
+
   it('recognises placeholder names', () => {
     expect(profileName('Head Office').placeholder).toBe(true);
     expect(profileName('N/A').placeholder).toBe(true);
