@@ -66,3 +66,25 @@ for (const [accounts, registrations] of sizes) {
   );
 }
 console.log('\nTarget: 100k registrations against 1M accounts under 20 s and 3 GB (2 cores).');
+
+process.stdout.write('\n▶ deal-regs import into a local org (the real CLI, the same file twice)\n');
+const sync = runJson('syncImport.ts', [...(quick ? ['--quick'] : []), '--json'])
+  .syncImport as Array<{
+  registrations: number;
+  minimumWriteCalls: number;
+  first: Record<string, number>;
+  second: Record<string, number>;
+}>;
+console.log('registrations  run     wall s  API calls  write calls  physical minimum');
+for (const r of sync) {
+  const runs = [
+    ['first', r.first, r.minimumWriteCalls],
+    ['second', r.second, 0]
+  ] as const;
+  for (const [label, f, min] of runs) {
+    console.log(
+      `${String(r.registrations).padEnd(14)} ${label.padEnd(6)} ${fixed(f.seconds, 2).padStart(7)}  ${String(f.apiCalls).padStart(9)}  ${String(f.writeCalls).padStart(11)}  ${String(min).padStart(16)}`
+    );
+  }
+}
+console.log('Target: the second, unchanged run makes zero write calls.');

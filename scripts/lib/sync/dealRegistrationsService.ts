@@ -15,6 +15,7 @@ import {
   ENGAGEMENTS,
   registrationConflictFields,
   type CustomerAccount,
+  type ConflictWarning,
   type CustomerMatch,
   type DealRegistration,
   type Opportunity,
@@ -510,10 +511,13 @@ export async function importDealRegistrations(
   );
   const touched = new Set<string>();
   for (const m of matched) {
-    if (!writtenLines.has(m.line)) continue;
+    const before = existingByKey.get(m.externalId.toLowerCase());
+    // A linked registration without a conflict status was written by a run that stopped before
+    // its conflict pass (killed, or the org failed): evaluate it now, though the row is unchanged.
+    const neverEvaluated = Boolean(before?.Customer_Account__c) && !before?.Conflict_Status__c;
+    if (!writtenLines.has(m.line) && !neverEvaluated) continue;
     if (m.customerId) touched.add(m.customerId);
-    const before = existingByKey.get(m.externalId.toLowerCase())?.Customer_Account__c;
-    if (before) touched.add(before);
+    if (before?.Customer_Account__c) touched.add(before.Customer_Account__c);
   }
   if (touched.size === 0) return result;
   const planned = context.write.dryRun
@@ -608,10 +612,24 @@ export async function writeConflictStatus(
     rules,
     context.asOf
   );
+  // Each registration looks only at the warnings naming it: scanning every warning for every
+  // registration is quadratic, minutes at 100k registrations.
+  const warningsOf = new Map<string, ConflictWarning[]>();
+  for (const warning of warnings) {
+    for (const id of new Set(warning.registrationIds)) {
+      const list = warningsOf.get(id);
+      if (list) list.push(warning);
+      else warningsOf.set(id, [warning]);
+    }
+  }
   const ledger = new Ledger();
   const desired: DesiredRecord[] = registrations.map((r, index) => {
     ledger.open(index + 1, r.Id);
-    return { line: index + 1, key: r.Id, fields: registrationConflictFields(r.Id, warnings) };
+    return {
+      line: index + 1,
+      key: r.Id,
+      fields: registrationConflictFields(r.Id, warningsOf.get(r.Id) ?? [])
+    };
   });
   const plan = planWrites(
     desired,
