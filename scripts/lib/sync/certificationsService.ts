@@ -29,6 +29,7 @@ import {
   type Checked
 } from './fieldChecks.ts';
 import { Ledger } from './ledger.ts';
+import { validateRows, type Rejection } from './validateRows.ts';
 import { planWrites, type DesiredRecord, type FieldValue } from './plan.ts';
 import { queryByKeys } from './read.ts';
 import type { SyncResult } from './report.ts';
@@ -96,8 +97,6 @@ interface ValidRow {
   earnedOn: string;
   expiresOn: string | null;
 }
-
-type Rejection = { column: string; reason: string };
 
 function validate(row: InputRow): ValidRow | Rejection {
   const v = row.values;
@@ -260,32 +259,7 @@ export async function importCertifications(
   const ledger = new Ledger();
   for (const warning of input.warnings) context.out.warn(warning);
   progress.start('validate', input.rows.length);
-  const valid: ValidRow[] = [];
-  const linesById = new Map<string, number[]>();
-  for (const row of input.rows) {
-    ledger.open(row.line, row.values.External_Id);
-    const checked = validate(row);
-    if ('reason' in checked)
-      ledger.settle(row.line, {
-        status: 'rejected',
-        column: checked.column,
-        reason: checked.reason
-      });
-    else valid.push(checked);
-    // External ids are unique without regard to case in Salesforce.
-    const key = row.values.External_Id.toLowerCase();
-    if (key) linesById.set(key, [...(linesById.get(key) ?? []), row.line]);
-  }
-  const unique = valid.filter((row) => {
-    const lines = linesById.get(row.externalId.toLowerCase())!;
-    if (lines.length === 1) return true;
-    ledger.settle(row.line, {
-      status: 'rejected',
-      column: 'External_Id',
-      reason: `"${row.externalId}" appears on lines ${lines.join(', ')}: each certification must appear once`
-    });
-    return false;
-  });
+  const unique = validateRows(input, ledger, validate, 'certification');
   progress.done(`${unique.length} valid, ${input.rows.length - unique.length} rejected`);
 
   progress.start('match', unique.length);

@@ -36,6 +36,7 @@ import {
   type Checked
 } from './fieldChecks.ts';
 import { Ledger } from './ledger.ts';
+import { validateRows, type Rejection } from './validateRows.ts';
 import { planWrites, type DesiredRecord, type FieldValue } from './plan.ts';
 import { queryAll, queryByKeys } from './read.ts';
 import type { DerivedResult, SyncResult } from './report.ts';
@@ -183,7 +184,7 @@ function domain(value: string): Checked<string | null> {
   return ok(value);
 }
 
-function validate(row: InputRow): ValidRegistration | { column: string; reason: string } {
+function validate(row: InputRow): ValidRegistration | Rejection {
   const v = row.values;
   const checks = {
     External_Id: text(v.External_Id, { required: true, maxLength: 255 }),
@@ -299,31 +300,7 @@ export async function importDealRegistrations(
   for (const warning of input.warnings) context.out.warn(warning);
 
   progress.start('validate', input.rows.length);
-  const valid: ValidRegistration[] = [];
-  const linesById = new Map<string, number[]>();
-  for (const row of input.rows) {
-    ledger.open(row.line, row.values.External_Id);
-    const checked = validate(row);
-    if ('reason' in checked)
-      ledger.settle(row.line, {
-        status: 'rejected',
-        column: checked.column,
-        reason: checked.reason
-      });
-    else valid.push(checked);
-    const key = row.values.External_Id.toLowerCase();
-    if (key) linesById.set(key, [...(linesById.get(key) ?? []), row.line]);
-  }
-  const unique = valid.filter((row) => {
-    const lines = linesById.get(row.externalId.toLowerCase())!;
-    if (lines.length === 1) return true;
-    ledger.settle(row.line, {
-      status: 'rejected',
-      column: 'External_Id',
-      reason: `"${row.externalId}" appears on lines ${lines.join(', ')}: each registration must appear once`
-    });
-    return false;
-  });
+  const unique = validateRows(input, ledger, validate, 'registration');
   progress.done(`${unique.length} valid, ${input.rows.length - unique.length} rejected`);
 
   progress.start('match', unique.length);
