@@ -22,7 +22,7 @@ import {
   type PartnerAccount,
   type ProgramRules
 } from 'c/partnerProgram';
-import { loadProgramRules, today } from 'c/programRules';
+import { provideProgramRules, today } from 'c/programRules';
 import { fieldText, formatLabel, qualifiedName, readFields, type WireResult } from 'c/ldsUtils';
 
 import OPP_NAME from '@salesforce/schema/Opportunity.Name';
@@ -300,13 +300,7 @@ export default class DealRegConflicts extends LightningElement {
   customerOpportunities: WireResult<RelatedListRecordCollection> = {};
 
   connectedCallback(): void {
-    loadProgramRules()
-      .then((rules) => {
-        this.rules = rules;
-      })
-      .catch((error: unknown) => {
-        this.rulesError = error;
-      });
+    provideProgramRules(this);
   }
 
   get onOpportunity(): boolean {

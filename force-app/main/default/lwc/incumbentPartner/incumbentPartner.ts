@@ -17,7 +17,7 @@ import {
   type PartnerAccount,
   type ProgramRules
 } from 'c/partnerProgram';
-import { loadProgramRules } from 'c/programRules';
+import { provideProgramRules } from 'c/programRules';
 import { fieldText, formatLabel, qualifiedName, readFields, type WireResult } from 'c/ldsUtils';
 
 import ACCOUNT_NAME from '@salesforce/schema/Account.Name';
@@ -104,13 +104,7 @@ export default class IncumbentPartner extends LightningElement {
   opportunities: WireResult<RelatedListRecordCollection> = {};
 
   connectedCallback(): void {
-    loadProgramRules()
-      .then((rules) => {
-        this.rules = rules;
-      })
-      .catch((error: unknown) => {
-        this.rulesError = error;
-      });
+    provideProgramRules(this);
   }
 
   get loaded(): boolean {

@@ -32,7 +32,7 @@ import {
   type PursuitPlan,
   type PursuitPlanMilestone
 } from 'c/partnerProgram';
-import { loadProgramRules, today } from 'c/programRules';
+import { provideProgramRules, today } from 'c/programRules';
 import {
   fieldErrors,
   fieldName,
@@ -214,13 +214,7 @@ export default class JointPursuitPlan extends LightningElement {
   milestoneInfo: WireResult<ObjectInfo> = {};
 
   connectedCallback(): void {
-    loadProgramRules()
-      .then((rules) => {
-        this.rules = rules;
-      })
-      .catch((error: unknown) => {
-        this.rulesError = error;
-      });
+    provideProgramRules(this);
   }
 
   get planId(): string | undefined {

@@ -17,7 +17,7 @@ import {
   type PartnerAccount,
   type ProgramRules
 } from 'c/partnerProgram';
-import { loadProgramRules, today } from 'c/programRules';
+import { provideProgramRules, today } from 'c/programRules';
 import { fieldText, formatLabel, readFields, type WireResult } from 'c/ldsUtils';
 
 import NAME from '@salesforce/schema/Opportunity.Name';
@@ -152,13 +152,7 @@ export default class PartnerAttribution extends LightningElement {
   opportunity: WireResult<RecordRepresentation> = {};
 
   connectedCallback(): void {
-    loadProgramRules()
-      .then((rules) => {
-        this.rules = rules;
-      })
-      .catch((error: unknown) => {
-        this.rulesError = error;
-      });
+    provideProgramRules(this);
   }
 
   private get record(): RecordRepresentation | null {

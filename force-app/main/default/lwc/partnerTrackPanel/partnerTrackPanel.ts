@@ -20,7 +20,7 @@ import {
   type RequirementResult,
   type TrackEvaluation
 } from 'c/partnerProgram';
-import { loadProgramRules, today } from 'c/programRules';
+import { provideProgramRules, today } from 'c/programRules';
 import { formatLabel, qualifiedName, readFields, type WireResult } from 'c/ldsUtils';
 
 import NAME from '@salesforce/schema/Account.Name';
@@ -154,13 +154,7 @@ export default class PartnerTrackPanel extends LightningElement {
   certifications: WireResult<RelatedListRecordCollection> = {};
 
   connectedCallback(): void {
-    loadProgramRules()
-      .then((rules) => {
-        this.rules = rules;
-      })
-      .catch((error: unknown) => {
-        this.rulesError = error;
-      });
+    provideProgramRules(this);
   }
 
   get loaded(): boolean {

@@ -28,6 +28,23 @@ export function loadProgramRules(): Promise<ProgramRules> {
   return rulesOnThisPage;
 }
 
+/** A panel that shows the rules' verdicts: it holds the loaded rules, or why they failed. */
+export interface NeedsProgramRules {
+  rules: ProgramRules | null;
+  rulesError: unknown;
+}
+
+/** Loads the rules into a panel's `rules` (or `rulesError`): every panel calls it when connected. */
+export function provideProgramRules(panel: NeedsProgramRules): void {
+  loadProgramRules()
+    .then((rules) => {
+      panel.rules = rules;
+    })
+    .catch((error: unknown) => {
+      panel.rulesError = error;
+    });
+}
+
 /** Today in the user's time zone as YYYY-MM-DD: the `asOf` the core's date rules take. */
 export function today(): string {
   const now = new Date();
