@@ -2,6 +2,9 @@
 import type { FieldDef, ObjectDef } from '../scripts/lib/sfMetadata.ts';
 import type { OrgSchema } from './orgSchema.ts';
 
+/** Objects the org maintains itself: no API client creates or deletes them. */
+const systemManaged = new Set(['User', 'Organization']);
+
 const SOAP_TYPES: Record<string, string> = {
   id: 'tns:ID',
   reference: 'tns:ID',
@@ -118,9 +121,9 @@ export function describeGlobalEntry(version: string, object: ObjectDef) {
     labelPlural: object.pluralLabel,
     keyPrefix: object.keyPrefix,
     custom: object.custom,
-    createable: object.name !== 'User',
-    updateable: true,
-    deletable: object.name !== 'User',
+    createable: !systemManaged.has(object.name),
+    updateable: object.name !== 'Organization',
+    deletable: !systemManaged.has(object.name),
     queryable: true,
     retrieveable: true,
     searchable: false,

@@ -292,6 +292,9 @@ export function createRecord(
       USER_SETUP_FIELDS
     );
   }
+  if (object.name === 'Organization') {
+    throw new RecordFailure('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be inserted');
+  }
   if (prepared.id !== undefined) {
     throw new RecordFailure(
       'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -427,7 +430,7 @@ export function deleteRecord(
   object: ObjectDef,
   rawId: string
 ): string {
-  if (object.name === 'User') {
+  if (object.name === 'User' || object.name === 'Organization') {
     throw new RecordFailure('INVALID_TYPE_FOR_OPERATION', 'entity type cannot be deleted');
   }
   const record = liveRecord(ctx, object, rawId);

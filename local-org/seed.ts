@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { formatDateTime } from './fieldValues.ts';
 import { createRecord, prepare, updateRecord } from './records.ts';
 import type { OrgRuntime } from './org.ts';
 import { importPlan } from './treeImport.ts';
@@ -31,7 +32,12 @@ export const demoUsers: DemoUser[] = [
 ];
 
 export function initializeOrg(org: OrgRuntime, seed: SeedKind, volumeAccounts = 10_000): void {
-  if (org.store.get('User', org.userId)) return;
+  if (!org.store.get('User', org.userId)) seedOrg(org, seed, volumeAccounts);
+  // Also on data dirs created before the org had its Organization record.
+  if (!org.store.get('Organization', org.orgId)) addOrganization(org);
+}
+
+function seedOrg(org: OrgRuntime, seed: SeedKind, volumeAccounts: number): void {
   if (org.store.hasRecords()) {
     throw new Error(
       'The data dir holds records but no admin user: a volume seed was interrupted. Remove the data dir and start again.'
@@ -66,6 +72,30 @@ export function initializeOrg(org: OrgRuntime, seed: SeedKind, volumeAccounts = 
     tx.rollback();
     throw error;
   }
+}
+
+/**
+ * The org's own Organization record, as a production Enterprise Edition org has it (not a sandbox,
+ * no trial expiry, no namespace). Its fields are read-only through the API, so it is written here
+ * directly, with the org id as its Id.
+ */
+function addOrganization(org: OrgRuntime): void {
+  const now = formatDateTime(Date.now());
+  const tx = org.store.begin();
+  tx.put('Organization', {
+    Id: org.orgId,
+    IsDeleted: false,
+    CreatedDate: now,
+    CreatedById: org.userId,
+    LastModifiedDate: now,
+    LastModifiedById: org.userId,
+    SystemModstamp: now,
+    Name: 'Local Org',
+    OrganizationType: 'Enterprise Edition',
+    IsSandbox: false,
+    InstanceName: 'LOCAL'
+  });
+  tx.commit();
 }
 
 function seedDemo(org: OrgRuntime, tx: ReturnType<OrgRuntime['store']['begin']>) {

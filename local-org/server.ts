@@ -25,6 +25,7 @@ import { composite } from './routes/composite.ts';
 import { token, userinfo, type OAuthConfig } from './routes/oauth.ts';
 import { query } from './routes/query.ts';
 import { sobjects } from './routes/sobjects.ts';
+import { tooling } from './routes/tooling.ts';
 import { uiApi } from './routes/uiApi.ts';
 import { initializeOrg, type SeedKind } from './seed.ts';
 import { SfError, notFound } from './sfError.ts';
@@ -88,7 +89,8 @@ function resources(version: string): Reply {
     composite: `${base}/composite`,
     limits: `${base}/limits`,
     jobs: `${base}/jobs`,
-    'ui-api': `${base}/ui-api`
+    'ui-api': `${base}/ui-api`,
+    tooling: `${base}/tooling`
   });
 }
 
@@ -257,6 +259,8 @@ function route(org: OrgRuntime, request: Request): Reply {
       return bulk(org, request);
     case 'ui-api':
       return uiApi(org, request);
+    case 'tooling':
+      return tooling(request);
     default:
       throw notFound();
   }

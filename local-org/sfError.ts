@@ -54,3 +54,11 @@ export const notFound = () =>
   new SfError(404, 'NOT_FOUND', 'The requested resource does not exist');
 
 export const malformedQuery = (message: string) => new SfError(400, 'MALFORMED_QUERY', message);
+
+/** What Salesforce answers for a query or request on an object the org does not have. */
+export const unsupportedType = (name: string) =>
+  new SfError(
+    400,
+    'INVALID_TYPE',
+    `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
+  );

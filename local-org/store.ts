@@ -15,9 +15,9 @@ class Table {
   readonly object: ObjectDef;
   readonly rows = new Map<string, SfRecord>();
   /** unique / external-id field → normalized value → live record ids */
-  readonly keys = new Map<string, Map<string, Set<string>>>();
+  readonly keys = new Map<string, Index>();
   /** lookup field → parent id → live child ids */
-  readonly refs = new Map<string, Map<string, Set<string>>>();
+  readonly refs = new Map<string, Index>();
 
   constructor(object: ObjectDef) {
     this.object = object;
@@ -38,18 +38,47 @@ export function indexKey(value: unknown): string {
   return String(value).toLowerCase();
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, id: string) {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(id);
+/**
+ * The ids under one index key: a lone id as itself, several as a Set. Most keys (external ids,
+ * one opportunity per account) hold one id, and a million one-element Sets cost more memory and
+ * garbage-collection time at load than the records they index.
+ */
+type Bucket = string | Set<string>;
+type Index = Map<string, Bucket>;
+
+function addTo(index: Index, key: string, id: string) {
+  const bucket = index.get(key);
+  if (bucket === undefined) index.set(key, id);
+  else if (typeof bucket === 'string') {
+    if (bucket !== id) index.set(key, new Set([bucket, id]));
+  } else bucket.add(id);
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, id: string) {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (set.size === 0) map.delete(key);
+function removeFrom(index: Index, key: string, id: string) {
+  const bucket = index.get(key);
+  if (bucket === undefined) return;
+  if (typeof bucket === 'string') {
+    if (bucket === id) index.delete(key);
+    return;
+  }
+  bucket.delete(id);
+  if (bucket.size === 1) index.set(key, bucket.values().next().value!);
+  else if (bucket.size === 0) index.delete(key);
 }
+
+function idsIn(bucket: Bucket | undefined): Iterable<string> {
+  if (bucket === undefined) return [];
+  return typeof bucket === 'string' ? [bucket] : bucket;
+}
+
+const SHARED_FIELDS = [
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+  'OwnerId'
+];
 
 export class Store {
   readonly schema: OrgSchema;
@@ -68,9 +97,19 @@ export class Store {
 
   /** Loads the data dir's records straight into the tables, then journals every commit. */
   open(dir: string) {
+    // Audit values repeat across millions of records (one user, a timestamp per write batch);
+    // parsed, each would be its own string: share one copy.
+    const shared = new Map<string, string>();
     const { journal, state } = Journal.open(dir, (object, record) => {
       const table = this.tables.get(object);
       if (!table) return;
+      for (const field of SHARED_FIELDS) {
+        const value = record[field];
+        if (typeof value !== 'string') continue;
+        const known = shared.get(value);
+        if (known === undefined) shared.set(value, value);
+        else record[field] = known;
+      }
       const before = table.rows.get(record.Id as string);
       if (before) this.unplace(table, before);
       this.place(table, record);
@@ -98,7 +137,7 @@ export class Store {
     const table = this.table(object);
     const index = table.keys.get(field.name);
     if (!index) throw new Error(`${object}.${field.name} is not indexed`);
-    const ids = [...(index.get(indexKey(value)) ?? [])];
+    const ids = [...idsIn(index.get(indexKey(value)))];
     if (loose || !field.caseSensitive) return ids;
     return ids.filter((id) => String(table.rows.get(id)?.[field.name]) === String(value));
   }
@@ -109,8 +148,8 @@ export class Store {
   }
 
   /** Live children of `parentId` through lookup `field`. */
-  children(object: string, field: string, parentId: string): Set<string> {
-    return this.table(object).refs.get(field)?.get(parentId) ?? new Set();
+  children(object: string, field: string, parentId: string): Iterable<string> {
+    return idsIn(this.table(object).refs.get(field)?.get(parentId));
   }
 
   hasRecords(): boolean {

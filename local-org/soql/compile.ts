@@ -14,14 +14,15 @@ import {
 } from '@jetstreamapp/soql-parser-js';
 import type { ObjectDef } from '../../scripts/lib/sfMetadata.ts';
 import { isNumeric, isReference } from '../orgSchema.ts';
-import { SfError, malformedQuery } from '../sfError.ts';
+import { SfError, malformedQuery, unsupportedType } from '../sfError.ts';
 import { runIds } from './execute.ts';
 import { readPath, resolvePath } from './fieldPath.ts';
 import { comparable } from './literals.ts';
 import type { Compiled, OrderKey, QueryEnv } from './plan.ts';
 import { compileWhere } from './where.ts';
 
-function parse(soql: string): Query {
+/** The parsed query; a syntax error is MALFORMED_QUERY, as Salesforce reports it. */
+export function parseSoql(soql: string): Query {
   try {
     return parseQuery(soql);
   } catch (error) {
@@ -31,16 +32,11 @@ function parse(soql: string): Query {
 }
 
 export function compileQuery(env: QueryEnv, soql: string): Compiled {
-  const query = parse(soql);
+  const query = parseSoql(soql);
   if (!query.sObject) throw malformedQuery('a query needs FROM and an object');
   const object = env.schema.object(query.sObject);
-  if (!object) {
-    throw new SfError(
-      400,
-      'INVALID_TYPE',
-      `sObject type '${query.sObject}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
-    );
-  }
+  if (!object) throw unsupportedType(query.sObject);
+
   return compileSelect(env, object, query, false);
 }
 

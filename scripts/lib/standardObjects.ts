@@ -199,6 +199,22 @@ export const standardObjects: StandardObjectDecl[] = [
     ]
   },
   {
+    // The org itself: one record whose Id is the org id. Clients (the Salesforce CLI) read it to
+    // tell production, sandbox and scratch orgs apart; nothing here writes it.
+    name: 'Organization',
+    label: 'Organization',
+    pluralLabel: 'Organizations',
+    keyPrefix: '00D',
+    fields: [
+      text('Name', 'Name', 80, computed),
+      text('OrganizationType', 'Edition', 40, computed),
+      field('IsSandbox', 'Is Sandbox', 'Checkbox', { ...computed, defaultValue: false }),
+      text('InstanceName', 'Instance Name', 5, computed),
+      text('NamespacePrefix', 'Namespace Prefix', 15, computed),
+      field('TrialExpirationDate', 'Trial Expiration Date', 'DateTime', computed)
+    ]
+  },
+  {
     name: 'StaticResource',
     label: 'Static Resource',
     pluralLabel: 'Static Resources',

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { after, before, test } from 'node:test';
-import { pick, pickAll, raw, rejection, startOrg, type Running } from './helpers.ts';
+import { pick, pickAll, projectSchema, raw, rejection, startOrg, type Running } from './helpers.ts';
 
 let running: Running;
 const ids: Record<string, string> = {};
@@ -309,4 +309,24 @@ test('queryMore pages 2,000 records at a time through nextRecordsUrl', async () 
   assert.equal(selective.totalSize, 1);
   const bad = await rejection(conn.queryMore('/services/data/v62.0/query/01gdoesnotexist-2000'));
   assert.equal(bad.errorCode, 'INVALID_QUERY_LOCATOR');
+});
+
+test('child relationships are the schema declaration: each one works in a subquery and describe lists them', async () => {
+  const { conn } = running;
+  const declared = projectSchema().objects;
+  for (const parent of Object.values(declared)) {
+    const described = await conn.sobject(parent.name).describe();
+    assert.deepEqual(
+      described.childRelationships.map((c) => c.relationshipName).sort(),
+      parent.childRelationships.map((c) => c.relationshipName).sort(),
+      parent.name
+    );
+    for (const child of parent.childRelationships) {
+      const soql = `SELECT Id, (SELECT Id FROM ${child.relationshipName}) FROM ${parent.name} LIMIT 1`;
+      await assert.doesNotReject(conn.query(soql), soql);
+    }
+  }
+  // The standard ones come from scripts/lib/standardObjects.ts, not from force-app.
+  const account = declared.Account.childRelationships.map((c) => c.relationshipName);
+  assert.ok(account.includes('Contacts') && account.includes('Opportunities'), String(account));
 });

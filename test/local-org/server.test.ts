@@ -193,3 +193,35 @@ test('the calls `sf org login access-token` and `sf data query` make are answere
     'Manager.Name'
   ]);
 });
+
+test('the org has one read-only Organization record with its org id, as production orgs do', async () => {
+  const { org, conn } = running;
+  const result = await conn.query<{ Id: string; IsSandbox: boolean; TrialExpirationDate: null }>(
+    'SELECT Id, Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization'
+  );
+  assert.equal(result.totalSize, 1);
+  assert.equal(result.records[0].Id, org.orgId);
+  assert.equal(result.records[0].IsSandbox, false);
+  assert.equal(result.records[0].TrialExpirationDate, null);
+  const insert = await rejection(conn.sobject('Organization').create({ Name: 'Second Org' }));
+  assert.equal(insert.errorCode, 'INVALID_TYPE_FOR_OPERATION');
+  const deletion = await rejection(conn.sobject('Organization').destroy(org.orgId));
+  assert.equal(deletion.errorCode, 'INVALID_TYPE_FOR_OPERATION');
+});
+
+test('the Tooling API answers SandboxProcess with no sandboxes and refuses other objects', async () => {
+  const { org } = running;
+  const sandboxes = await raw(
+    org,
+    `/services/data/v62.0/tooling/query?q=${encodeURIComponent(`SELECT SandboxInfoId FROM SandboxProcess WHERE SandboxOrganization = '${org.orgId.slice(0, 15)}'`)}`
+  );
+  assert.equal(sandboxes.status, 200);
+  assert.equal(pick(sandboxes.body, 'totalSize'), 0);
+  assert.deepEqual(pick(sandboxes.body, 'records'), []);
+  const other = await raw(
+    org,
+    `/services/data/v62.0/tooling/query?q=${encodeURIComponent('SELECT Id FROM ApexClass')}`
+  );
+  assert.equal(other.status, 400);
+  assert.equal(pick(other.body, '0.errorCode'), 'INVALID_TYPE');
+});
