@@ -5,6 +5,7 @@
  * (required fields, lengths, picklists, references, uniqueness) with Salesforce's error codes.
  */
 import type { FieldDef, ObjectDef } from '../scripts/lib/sfMetadata.ts';
+import { closedOpportunityStages } from '../scripts/lib/standardObjects.ts';
 import { checkValue, coerce, formatDateTime, type InputMode } from './fieldValues.ts';
 import { normalizeId } from './ids.ts';
 import { isReference, type OrgSchema } from './orgSchema.ts';
@@ -230,6 +231,14 @@ function deriveName(object: ObjectDef, record: SfRecord) {
   }
 }
 
+/** IsClosed and IsWon, which Salesforce derives from the stage (OpportunityStage). */
+function deriveStage(object: ObjectDef, record: SfRecord) {
+  if (object.name !== 'Opportunity') return;
+  const closed = closedOpportunityStages[String(record.StageName ?? '')];
+  record.IsClosed = closed !== undefined;
+  record.IsWon = closed?.won ?? false;
+}
+
 function checkRequired(object: ObjectDef, record: SfRecord) {
   const missing = Object.values(object.fields)
     .filter(
@@ -330,6 +339,7 @@ export function createRecord(
     record.Name = autoNumber(name.displayFormat, ctx.store.nextNumber(object.name), new Date(now));
   else if (name && object.custom && !record.Name) record.Name = id;
   deriveName(object, record);
+  deriveStage(object, record);
   checkRequired(object, record);
   checkUnique(ctx, object, record);
   tx.put(object.name, record);
@@ -372,6 +382,7 @@ export function updateRecord(
   const record: SfRecord = { ...current };
   applyValues(ctx, record, prepared);
   deriveName(object, record);
+  deriveStage(object, record);
   checkRequired(object, record);
   checkUnique(ctx, object, record);
   stamp(ctx, record, Date.now());

@@ -9,6 +9,7 @@ import { formatDateTime } from './fieldValues.ts';
 import { createRecord, prepare, updateRecord } from './records.ts';
 import type { OrgRuntime } from './org.ts';
 import { importPlan } from './treeImport.ts';
+import { deployStaticResources } from './staticResources.ts';
 import { seedVolume } from './volume.ts';
 
 export type SeedKind = 'demo' | 'none' | 'volume';
@@ -31,10 +32,16 @@ export const demoUsers: DemoUser[] = [
   { key: 'vp', FirstName: 'Valerie', LastName: 'Park', Title: 'VP Global Channel Sales' }
 ];
 
-export function initializeOrg(org: OrgRuntime, seed: SeedKind, volumeAccounts = 10_000): void {
+export function initializeOrg(
+  org: OrgRuntime,
+  seed: SeedKind,
+  volumeAccounts = 10_000,
+  forceAppDir?: string
+): void {
   if (!org.store.get('User', org.userId)) seedOrg(org, seed, volumeAccounts);
   // Also on data dirs created before the org had its Organization record.
   if (!org.store.get('Organization', org.orgId)) addOrganization(org);
+  deployStaticResources(org, forceAppDir);
 }
 
 function seedOrg(org: OrgRuntime, seed: SeedKind, volumeAccounts: number): void {

@@ -41,6 +41,8 @@ export interface LocalOrgOptions {
   volumeAccounts?: number;
   /** The schema; by default read from force-app by scripts/lib/sfMetadata.ts. */
   schema?: Schema;
+  /** Where the static resources deployed at start come from (the project's force-app by default). */
+  forceAppDir?: string;
   faults?: FaultOptions;
   /** The connected app the token endpoint accepts; also read from `<dataDir>/connected-app.json`. */
   oauth?: OAuthConfig;
@@ -124,7 +126,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     faults: new Faults(options.faults ?? (envFaults ? parseFaults(envFaults) : undefined)),
     apiLimit: options.apiLimit ?? 100_000
   });
-  initializeOrg(org, options.seed ?? 'none', options.volumeAccounts);
+  initializeOrg(org, options.seed ?? 'none', options.volumeAccounts, options.forceAppDir);
   const appFile = join(dataDir, 'connected-app.json');
   const oauth =
     options.oauth ??

@@ -65,6 +65,12 @@ export const opportunityStages = [
   'Closed Lost'
 ] as const;
 
+/** What each closed stage means, as the org's OpportunityStage setup says (the others are open). */
+export const closedOpportunityStages: Readonly<Record<string, { won: boolean }>> = {
+  'Closed Won': { won: true },
+  'Closed Lost': { won: false }
+};
+
 export const standardObjects: StandardObjectDecl[] = [
   {
     name: 'Account',
@@ -220,7 +226,8 @@ export const standardObjects: StandardObjectDecl[] = [
     pluralLabel: 'Static Resources',
     keyPrefix: '081',
     fields: [
-      text('Name', 'Name', 255, { required: true }),
+      // A resource's Name is its API name: unique in the org.
+      text('Name', 'Name', 255, { required: true, unique: true }),
       text('ContentType', 'MIME Type', 120, { required: true }),
       // Base64 body; Salesforce types it "base64", the nearest here is long text.
       field('Body', 'Body', 'LongTextArea', { length: 5242880 }),

@@ -309,3 +309,27 @@ test('Users cannot be created or deleted through the API, as in an org without t
   const updated = await conn.sobject('User').update({ Id: org.userId, Title: 'Org Admin' });
   assert.ok(updated.success, 'Users can be updated');
 });
+
+test('an opportunity is closed and won as its stage says; IsClosed and IsWon are read-only', async () => {
+  const { conn } = running;
+  const customer = await createAccount('Stage Customer');
+  const opportunity = conn.sobject('Opportunity');
+  const created = await opportunity.create({
+    Name: 'Renewal',
+    AccountId: customer,
+    StageName: 'Closed Won',
+    CloseDate: '2026-10-01'
+  });
+  assert.ok(created.success);
+  const flags = async () => {
+    const record = (await opportunity.retrieve(created.id)) as Record<string, unknown>;
+    return { IsClosed: record.IsClosed, IsWon: record.IsWon };
+  };
+  assert.deepEqual(await flags(), { IsClosed: true, IsWon: true });
+  await opportunity.update({ Id: created.id, StageName: 'Closed Lost' });
+  assert.deepEqual(await flags(), { IsClosed: true, IsWon: false });
+  await opportunity.update({ Id: created.id, StageName: 'Qualification' });
+  assert.deepEqual(await flags(), { IsClosed: false, IsWon: false });
+  const refused = await rejection(opportunity.update({ Id: created.id, IsWon: true }));
+  assert.equal(refused.errorCode, 'INVALID_FIELD_FOR_INSERT_UPDATE');
+});

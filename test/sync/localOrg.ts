@@ -75,13 +75,15 @@ export const ppkLocal = (t: TestOrg, args: string[], env: Record<string, string>
 
 export const rulesJson = () => readFileSync(rulesFile, 'utf8');
 
-/** Deploys the rules file as the org's partnerProgramRules static resource. */
+/** Deploys `text` as the org's partnerProgramRules static resource (replacing the started org's copy). */
 export async function deployRules(conn: Connection, text = rulesJson()): Promise<void> {
-  const result = await conn.sobject('StaticResource').create({
-    Name: 'partnerProgramRules',
-    ContentType: 'application/json',
-    Body: Buffer.from(text).toString('base64')
-  });
+  const existing = await conn.query<{ Id: string }>(
+    "SELECT Id FROM StaticResource WHERE Name = 'partnerProgramRules'"
+  );
+  const body = { ContentType: 'application/json', Body: Buffer.from(text).toString('base64') };
+  const result = existing.records[0]
+    ? await conn.sobject('StaticResource').update({ Id: existing.records[0].Id, ...body })
+    : await conn.sobject('StaticResource').create({ Name: 'partnerProgramRules', ...body });
   if (!result.success) throw new Error(JSON.stringify(result));
 }
 
