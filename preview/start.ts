@@ -80,9 +80,7 @@ async function main(): Promise<void> {
   console.log(
     `Local org: ${preview.org.instanceUrl} (data in ${relative(process.cwd(), dataDir) || '.'}, session in ${tokenFile})`
   );
-  console.log(
-    `Try the CLI against it: npx ppk tracks evaluate --target-org local --dry-run`
-  );
+  console.log(`Try the CLI against it: npx ppk tracks evaluate --target-org local --dry-run`);
   console.log(`Ready in ${ready.toFixed(1)} s. Press Ctrl-C to stop.`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
