@@ -7,7 +7,7 @@
  *   node --import tsx scripts/bench/syncImport.ts [--quick | --sizes 1000,5000] [--json]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,15 +60,11 @@ async function createAll(
   });
 }
 
-/** The org's base: partners, customers (with CRM look-alikes and duplicates), open opportunities. */
-async function seedOrg(conn: Connection, rules: string): Promise<string[]> {
-  await createAll(conn, 'StaticResource', [
-    {
-      Name: 'partnerProgramRules',
-      ContentType: 'application/json',
-      Body: Buffer.from(rules).toString('base64')
-    }
-  ]);
+/**
+ * The org's base: partners, customers (with CRM look-alikes and duplicates), open opportunities.
+ * The rules static resource is there already: the local org deploys the project's at start.
+ */
+async function seedOrg(conn: Connection): Promise<string[]> {
   const regions = ['AMER', 'EMEA', 'APAC', 'PubSec'];
   const partners = await createAll(
     conn,
@@ -196,7 +192,7 @@ async function measure(
   };
 }
 
-async function benchSize(size: number, rules: string): Promise<SyncImportResult> {
+async function benchSize(size: number): Promise<SyncImportResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ppk-bench-sync-'));
   const org = await startLocalOrg({ dataDir, port: 0, seed: 'none', schema: loadSchema() });
   try {
@@ -205,7 +201,7 @@ async function benchSize(size: number, rules: string): Promise<SyncImportResult>
       accessToken: org.accessToken,
       version: '62.0'
     });
-    const partners = await seedOrg(conn, rules);
+    const partners = await seedOrg(conn);
     const file = join(dataDir, `portal-${size}.csv`);
     writeExport(file, size, partners);
     const first = await measure(file, dataDir, org.apiCalls);
@@ -230,10 +226,6 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, sizes: { type: 'string' } }
   });
-  const rules = readFileSync(
-    join(root, 'force-app/main/default/staticresources/partnerProgramRules.json'),
-    'utf8'
-  );
   const sizes = values.sizes
     ? values.sizes.split(',').map(Number)
     : values.quick
@@ -248,7 +240,7 @@ async function main(): Promise<void> {
     'registrations  run     wall s  API calls  write calls  min  written  conflicts written  matched'
   );
   for (const size of sizes) {
-    const r = await benchSize(size, rules);
+    const r = await benchSize(size);
     results.push(r);
     for (const [label, f] of [
       ['first', r.first],
