@@ -30,7 +30,7 @@ import {
 } from './fieldChecks.ts';
 import { Ledger } from './ledger.ts';
 import { validateRows, type Rejection } from './validateRows.ts';
-import { planWrites, type DesiredRecord, type FieldValue } from './plan.ts';
+import type { DesiredRecord, FieldValue } from './plan.ts';
 import { queryByKeys } from './read.ts';
 import type { SyncResult } from './report.ts';
 import {
@@ -39,7 +39,7 @@ import {
   readPartners,
   writeTrackEvaluations
 } from './trackEvaluation.ts';
-import { upsertByExternalId } from './write.ts';
+import { writeChanges } from './write.ts';
 
 export const CERTIFICATION_COLUMNS: ColumnSpec[] = [
   {
@@ -293,23 +293,14 @@ export async function importCertifications(
     key: r.externalId,
     fields: certificationFields(r)
   }));
-  const plan = planWrites(desired, existing);
-  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
-  progress.done(`${plan.writes.length} to write, ${plan.unchanged.length} unchanged`);
-
-  progress.start('write', plan.writes.length);
-  const write = await upsertByExternalId(
+  const { plan, write } = await writeChanges(
     client,
-    'Partner_Certification__c',
-    'External_Id__c',
-    plan.writes,
+    { object: 'Partner_Certification__c', externalIdField: 'External_Id__c' },
+    desired,
+    existing,
     ledger,
-    {
-      ...context.write,
-      onProgress: (done, failed) => progress.update(done, failed)
-    }
+    { ...context.write, progress, endsDiffStage: true }
   );
-  progress.done(`${plan.writes.length - write.failed} written, ${write.failed} failed`);
   const counts = ledger.assertBalanced();
 
   const result: SyncResult = {

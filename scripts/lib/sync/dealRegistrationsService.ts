@@ -37,11 +37,11 @@ import {
 } from './fieldChecks.ts';
 import { Ledger } from './ledger.ts';
 import { validateRows, type Rejection } from './validateRows.ts';
-import { planWrites, type DesiredRecord, type FieldValue } from './plan.ts';
+import type { DesiredRecord, FieldValue } from './plan.ts';
 import { queryAll, queryByKeys } from './read.ts';
 import type { DerivedResult, SyncResult } from './report.ts';
 import { PARTNER_FIELDS, readPartners } from './trackEvaluation.ts';
-import { updateById, upsertByExternalId } from './write.ts';
+import { writeChanges } from './write.ts';
 
 export const DEAL_REGISTRATION_COLUMNS: ColumnSpec[] = [
   {
@@ -451,23 +451,14 @@ export async function importDealRegistrations(
     if (m.opportunityId || !before) fields.Opportunity__c = m.opportunityId;
     return { line: m.line, key: m.externalId, fields };
   });
-  const plan = planWrites(desired, existing);
-  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
-  progress.done(`${plan.writes.length} to write, ${plan.unchanged.length} unchanged`);
-
-  progress.start('write', plan.writes.length);
-  const write = await upsertByExternalId(
+  const { plan, write } = await writeChanges(
     client,
-    'Deal_Registration__c',
-    'External_Id__c',
-    plan.writes,
+    { object: 'Deal_Registration__c', externalIdField: 'External_Id__c' },
+    desired,
+    existing,
     ledger,
-    {
-      ...context.write,
-      onProgress: (done, failed) => progress.update(done, failed)
-    }
+    { ...context.write, progress, endsDiffStage: true }
   );
-  progress.done(`${plan.writes.length - write.failed} written, ${write.failed} failed`);
   for (const m of matched) if (m.note) ledger.annotate(m.line, m.note);
   const counts = ledger.assertBalanced();
   const result: SyncResult = {
@@ -608,17 +599,14 @@ export async function writeConflictStatus(
       fields: registrationConflictFields(r.Id, warningsOf.get(r.Id) ?? [])
     };
   });
-  const plan = planWrites(
+  const { write } = await writeChanges(
+    client,
+    { object: 'Deal_Registration__c' },
     desired,
-    new Map(registrations.map((r) => [r.Id, r as DealRegistration & Record<string, unknown>]))
+    new Map(registrations.map((r) => [r.Id, r as DealRegistration & Record<string, unknown>])),
+    ledger,
+    { ...context.write, progress }
   );
-  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
-  progress.start('write', plan.writes.length);
-  const write = await updateById(client, 'Deal_Registration__c', plan.writes, ledger, {
-    ...context.write,
-    onProgress: (done, failed) => progress.update(done, failed)
-  });
-  progress.done(`${plan.writes.length - write.failed} written, ${write.failed} failed`);
   return {
     derived: {
       label: 'Conflict status (Deal_Registration__c)',

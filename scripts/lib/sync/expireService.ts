@@ -17,10 +17,10 @@ import { loadRules } from '../rulesSource.ts';
 import { selectQuery, soqlString } from '../soql.ts';
 import type { SyncContext } from './command.ts';
 import { Ledger } from './ledger.ts';
-import { planWrites, type DesiredRecord } from './plan.ts';
+import type { DesiredRecord } from './plan.ts';
 import { queryAll, queryByKeys, type SObjectRow } from './read.ts';
 import type { SyncResult } from './report.ts';
-import { updateById } from './write.ts';
+import { writeChanges } from './write.ts';
 
 const REGISTRATION_FIELDS = [
   'Id',
@@ -104,14 +104,15 @@ export async function expireRegistrations(context: SyncContext): Promise<SyncRes
     }
   });
 
-  progress.start('write', expiring.length);
-  const plan = planWrites(expiring, new Map(approved.map((r) => [r.Id, r])));
-  const written = await updateById(client, 'Deal_Registration__c', plan.writes, ledger, {
-    ...context.write,
-    onProgress: (done, failed) => progress.update(done, failed)
-  });
+  const { write: written } = await writeChanges(
+    client,
+    { object: 'Deal_Registration__c' },
+    expiring,
+    new Map(approved.map((r) => [r.Id, r])),
+    ledger,
+    { ...context.write, progress }
+  );
   for (const [line, note] of notes) ledger.annotate(line, note);
-  progress.done(`${plan.writes.length - written.failed} expired, ${written.failed} failed`);
 
   const links = await unlinkOpportunities(context, approved, unlink, stale, rules);
   return {
@@ -149,13 +150,14 @@ async function unlinkOpportunities(
     ledger.open(index + 1, opportunity.Name ?? opportunity.Id);
     return { line: index + 1, key: opportunity.Id, fields: { Registered_Deal__c: null } };
   });
-  progress.start('write', desired.length);
-  const plan = planWrites(desired, new Map(targets.map((o) => [o.Id, o])));
-  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
-  const write = await updateById(client, 'Opportunity', plan.writes, ledger, {
-    ...context.write,
-    onProgress: (done, failed) => progress.update(done, failed)
-  });
+  const { write } = await writeChanges(
+    client,
+    { object: 'Opportunity' },
+    desired,
+    new Map(targets.map((o) => [o.Id, o])),
+    ledger,
+    { ...context.write, progress }
+  );
   targets.forEach((opportunity, index) => {
     const next = registrationQueue(opportunity.Id, [...approved, ...queued], asOf, rules).nextUp;
     ledger.annotate(
@@ -165,6 +167,5 @@ async function unlinkOpportunities(
         : 'no registration queued behind it'
     );
   });
-  progress.done(`${plan.writes.length - write.failed} unlinked, ${write.failed} failed`);
   return { result: { counts: ledger.assertBalanced(), rows: ledger.rows() }, calls: write.calls };
 }

@@ -11,10 +11,10 @@ import {
 import { selectQuery } from '../soql.ts';
 import type { SyncContext } from './command.ts';
 import { Ledger } from './ledger.ts';
-import { planWrites, type DesiredRecord } from './plan.ts';
+import type { DesiredRecord } from './plan.ts';
 import { queryAll, queryByKeys } from './read.ts';
 import type { SyncResult } from './report.ts';
-import { updateById } from './write.ts';
+import { writeChanges } from './write.ts';
 
 export async function refreshIncumbents(context: SyncContext): Promise<SyncResult> {
   const { client, progress } = context;
@@ -55,14 +55,14 @@ export async function refreshIncumbents(context: SyncContext): Promise<SyncResul
       }
     };
   });
-  const plan = planWrites(desired, new Map(customers.map((c) => [c.Id, c])));
-  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
-  progress.start('write', plan.writes.length);
-  const write = await updateById(client, 'Account', plan.writes, ledger, {
-    ...context.write,
-    onProgress: (done, failed) => progress.update(done, failed)
-  });
-  progress.done(`${plan.writes.length - write.failed} written, ${write.failed} failed`);
+  const { write } = await writeChanges(
+    client,
+    { object: 'Account' },
+    desired,
+    new Map(customers.map((c) => [c.Id, c])),
+    ledger,
+    { ...context.write, progress }
+  );
   return {
     command: 'incumbents refresh',
     targetOrg: context.orgLabel,

@@ -15,10 +15,10 @@ import type { RetryOptions } from '../retry.ts';
 import { selectQuery } from '../soql.ts';
 import { Ledger } from './ledger.ts';
 import type { OrgClient } from './orgClient.ts';
-import { planWrites, type DesiredRecord } from './plan.ts';
+import type { DesiredRecord } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { queryAll, queryByKeys } from './read.ts';
-import { updateById, type WriteOptions, type WriteSummary } from './write.ts';
+import { writeChanges, type WriteOptions, type WriteSummary } from './write.ts';
 
 export const PARTNER_FIELDS = [
   'Id',
@@ -128,14 +128,9 @@ export async function writeTrackEvaluations(
   const existing = new Map(
     partners.map((p) => [p.Id, p as PartnerAccount & Record<string, unknown>])
   );
-  const plan = planWrites(desired, existing);
-  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
-  options.progress.done(`${plan.writes.length} to write, ${plan.unchanged.length} unchanged`);
-  options.progress.start('write', plan.writes.length);
-  const write = await updateById(client, 'Account', plan.writes, ledger, {
+  const { write } = await writeChanges(client, { object: 'Account' }, desired, existing, ledger, {
     ...options,
-    onProgress: (done, failed) => options.progress.update(done, failed)
+    endsDiffStage: true
   });
-  options.progress.done(`${plan.writes.length - write.failed} written, ${write.failed} failed`);
   return { ledger, write, selectEligible };
 }

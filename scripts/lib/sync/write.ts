@@ -13,7 +13,8 @@ import {
 } from '../retry.ts';
 import type { Ledger } from './ledger.ts';
 import { COLLECTION_LIMIT, type OrgClient, type SObjectRecord } from './orgClient.ts';
-import type { PlannedWrite } from './plan.ts';
+import { planWrites, type DesiredRecord, type Plan, type PlannedWrite } from './plan.ts';
+import type { Progress } from './progress.ts';
 
 export const DEFAULT_BULK_THRESHOLD = 2000;
 
@@ -148,4 +149,45 @@ export function updateById(
     (records) => client.updateCollection(object, records),
     (records) => client.bulkUpsert(object, 'Id', records)
   );
+}
+
+/** Where planned writes go: an upsert by external id, or an update of existing records by Id. */
+export type WriteTarget = { object: string; externalIdField: string } | { object: string };
+
+/**
+ * The diff and write stages every command ends with: only what differs from the org is written
+ * (a second run writes nothing), the unchanged rows settle as such, and the write shows progress.
+ * With `endsDiffStage`, the running diff stage is closed with its summary first.
+ */
+export async function writeChanges(
+  client: OrgClient,
+  target: WriteTarget,
+  desired: readonly DesiredRecord[],
+  existing: ReadonlyMap<string, Record<string, unknown> & { Id: string }>,
+  ledger: Ledger,
+  options: WriteOptions & { progress: Progress; endsDiffStage?: boolean }
+): Promise<{ plan: Plan; write: WriteSummary }> {
+  const { progress, endsDiffStage, ...writeOptions } = options;
+  const plan = planWrites(desired, existing);
+  for (const row of plan.unchanged) ledger.settle(row.line, { status: 'unchanged', id: row.id });
+  if (endsDiffStage)
+    progress.done(`${plan.writes.length} to write, ${plan.unchanged.length} unchanged`);
+  progress.start('write', plan.writes.length);
+  const sendOptions = {
+    ...writeOptions,
+    onProgress: (done: number, failed: number) => progress.update(done, failed)
+  };
+  const write =
+    'externalIdField' in target
+      ? await upsertByExternalId(
+          client,
+          target.object,
+          target.externalIdField,
+          plan.writes,
+          ledger,
+          sendOptions
+        )
+      : await updateById(client, target.object, plan.writes, ledger, sendOptions);
+  progress.done(`${plan.writes.length - write.failed} written, ${write.failed} failed`);
+  return { plan, write };
 }
