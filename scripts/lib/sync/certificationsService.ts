@@ -313,12 +313,7 @@ export async function importCertifications(
     rows: ledger.rows()
   };
   // Only partners whose certifications changed can change track.
-  const writtenLines = new Set(
-    ledger
-      .rows()
-      .filter((r) => r.outcome.status === 'written')
-      .map((r) => r.line)
-  );
+  const writtenLines = ledger.writtenLines();
   const affected = new Set(matched.filter((r) => writtenLines.has(r.line)).map((r) => r.partnerId));
   if (affected.size === 0) return result;
   const { rules } = await loadRules({

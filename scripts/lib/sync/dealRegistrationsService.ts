@@ -471,12 +471,7 @@ export async function importDealRegistrations(
     rows: ledger.rows()
   };
 
-  const writtenLines = new Set(
-    ledger
-      .rows()
-      .filter((r) => r.outcome.status === 'written')
-      .map((r) => r.line)
-  );
+  const writtenLines = ledger.writtenLines();
   const touched = new Set<string>();
   for (const m of matched) {
     const before = existingByKey.get(m.externalId.toLowerCase());

@@ -65,6 +65,15 @@ export class Ledger {
     return [...this.settled.values()].sort((a, b) => a.line - b.line);
   }
 
+  /** The lines that were (or, in a dry run, would be) written: what later stages recompute from. */
+  writtenLines(): Set<number> {
+    return new Set(
+      this.rows()
+        .filter((r) => r.outcome.status === 'written')
+        .map((r) => r.line)
+    );
+  }
+
   counts(): LedgerCounts {
     const counts: LedgerCounts = {
       rows: this.opened,
